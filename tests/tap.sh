@@ -26,8 +26,8 @@ tap_is () {
     echo "ok $TAP_COUNT - $1"
   else
     echo "not ok $TAP_COUNT - $1"
-    echo "# got:      $2"
-    echo "# expected: $3"
+    printf '%s\n' "$2" | sed 's/^/# got:      /'
+    printf '%s\n' "$3" | sed 's/^/# expected: /'
     TAP_FAILED=$((TAP_FAILED + 1))
   fi
 }

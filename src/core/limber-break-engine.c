@@ -519,13 +519,20 @@ advance (LimberBreakEngine *self,
 {
   /* Each action changes the state it was computed from, so the loop ends;
    * the bound only guards against a bug turning into a hang. */
-  for (guint guard = 0; guard < 10000; guard++)
+  for (guint guard = 0;; guard++)
     {
       Action action = next_action (self);
       gint64 t;
 
       if (action.kind == ACTION_NONE || action.time > target)
         break;
+
+      if (guard == 1000)
+        {
+          g_critical ("Break engine: action %d for the %s break keeps recurring",
+                      action.kind, type_name (action.type));
+          break;
+        }
 
       t = MAX (action.time, self->now);
       self->now = t;
