@@ -12,6 +12,7 @@ LIMBER_BUILD_DEPS=(
   libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libnotify-dev libsqlite3-dev libx11-dev libxext-dev libxss-dev
+  libwayland-dev libwayland-bin wayland-protocols
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   appstream desktop-file-utils
@@ -26,6 +27,17 @@ LIMBER_HEADLESS_DEPS=(
 # Only for the test suite.
 LIMBER_TEST_DEPS=(
   python3 git
+  # The activity sources and session monitors against real desktop parts:
+  # Mutter (IdleMonitor, RemoteDesktop input), KWin (the ext-idle-notify-v1
+  # compositor in Debian 12, with its fake-input protocol), dbusmock for
+  # logind and the session services, x11-utils for xprop and xmessage.
+  mutter kwin-wayland plasma-wayland-protocols
+  python3-dbusmock python3-gi gir1.2-glib-2.0 gsettings-desktop-schemas x11-utils
+  sqlite3  # the history crash test checks the file with its CLI
+  # The tray icon against a real watcher and a real tray host:
+  # status-notifier-watcher and gtk-sni-tray-standalone.
+  haskell-status-notifier-item-utils haskell-gtk-sni-tray-utils
+  clang libclang-rt-14-dev
 )
 
 # limber_install_deps PACKAGE...: makes sure every PACKAGE is installed.

@@ -435,9 +435,11 @@ next_action (LimberBreakEngine *self)
       if (due == LIMBER_CLOCK_NEVER)
         continue;
 
+      /* A warning comes at most half an interval ahead, so a short
+       * interval does not start with one. */
       if (slot->state == LIMBER_BREAK_STATE_COUNTING && !slot->warned && self->warning_lead > 0
           && !slot->forced)
-        consider (&best, ACTION_WARN, i, due - self->warning_lead);
+        consider (&best, ACTION_WARN, i, due - MIN (self->warning_lead, slot->interval / 2));
       consider (&best, ACTION_DUE, i, due);
     }
 

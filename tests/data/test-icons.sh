@@ -16,9 +16,9 @@ fi
 # Each icon with the size of its canvas.
 expected="hicolor/scalable/apps/io.github.limberapp.Limber.svg 128
 hicolor/symbolic/apps/io.github.limberapp.Limber-symbolic.svg 16
-hicolor/symbolic/status/io.github.limberapp.Limber-tray-symbolic.svg 16
-hicolor/symbolic/status/io.github.limberapp.Limber-tray-due-symbolic.svg 16
-hicolor/symbolic/status/io.github.limberapp.Limber-tray-paused-symbolic.svg 16"
+hicolor/symbolic/apps/io.github.limberapp.Limber-tray-symbolic.svg 16
+hicolor/symbolic/apps/io.github.limberapp.Limber-tray-due-symbolic.svg 16
+hicolor/symbolic/apps/io.github.limberapp.Limber-tray-paused-symbolic.svg 16"
 
 # svg_check CHECK FILE: prints what is wrong with FILE on one line, nothing when it is right.
 svg_check () {
