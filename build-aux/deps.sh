@@ -26,6 +26,7 @@ LIMBER_HEADLESS_DEPS=(
 
 # Only for the test suite.
 LIMBER_TEST_DEPS=(
+  groff-base flatpak-builder
   python3 git
   # The activity sources and session monitors against real desktop parts:
   # Mutter (IdleMonitor, RemoteDesktop input), KWin (the ext-idle-notify-v1

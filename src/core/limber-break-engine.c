@@ -250,12 +250,13 @@ emit_event (LimberBreakEngine    *self,
     .was_deferred = kind == LIMBER_BREAK_EVENT_DUE && slot->was_deferred,
   };
 
-  g_debug ("%s break: %s%s%s (sitting %" G_GINT64_FORMAT " s, postpones %u)",
+  /* The deadline in wall-clock time, so latency can be measured. */
+  g_debug ("%s break: %s%s%s (sitting %" G_GINT64_FORMAT " s, postpones %u, deadline %" G_GINT64_FORMAT ")",
            type_name (type),
            limber_break_event_kind_to_string (kind),
            how != LIMBER_BREAK_HOW_NONE ? " by " : "",
            how != LIMBER_BREAK_HOW_NONE ? limber_break_how_to_string (how) : "",
-           event.sitting / G_USEC_PER_SEC, slot->postpones);
+           event.sitting / G_USEC_PER_SEC, slot->postpones, event.realtime);
 
   g_signal_emit (self, signals[BREAK_EVENT], 0, &event);
 }

@@ -98,6 +98,17 @@ case $kind in
     tap_is "every file has an SPDX-License-Identifier line" "$unlicensed" ""
     ;;
 
+  man)
+    # Each manual page renders with no groff warning.
+    need groff groff-base
+    shift
+    tap_plan $#
+    for page in "$@"; do
+      check_output "$(basename "$page") renders cleanly" \
+        bash -c 'out=$(groff -man -Tutf8 -ww -z "$1" 2>&1); printf "%s" "$out"; [ -z "$out" ]' _ "$page"
+    done
+    ;;
+
   *)
     echo "validate.sh: unknown kind $kind" >&2
     exit 2
