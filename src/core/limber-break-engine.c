@@ -919,22 +919,27 @@ check_type (LimberBreakEngine  *self,
   return TRUE;
 }
 
+/* Full sentences per verb and type, so translations need no glue. */
 static gboolean
 check_pending (LimberBreakEngine  *self,
                LimberBreakType     type,
-               const char         *verb,
+               gboolean            postpone,
                GError            **error)
 {
   const Slot *slot = &self->slots[type];
+  const char *message;
 
   if (slot->state == LIMBER_BREAK_STATE_WARNED || is_pending (slot))
     return TRUE;
 
-  g_set_error (error, LIMBER_BREAK_ERROR, LIMBER_BREAK_ERROR_WRONG_STATE,
-               type == LIMBER_BREAK_MICRO
-                 ? _("There is no micro-break to %s: it is not due yet")
-                 : _("There is no stretch break to %s: it is not due yet"),
-               verb);
+  if (type == LIMBER_BREAK_MICRO)
+    message = postpone ? _("There is no micro-break to postpone: it is not due yet")
+                       : _("There is no micro-break to skip: it is not due yet");
+  else
+    message = postpone ? _("There is no stretch break to postpone: it is not due yet")
+                       : _("There is no stretch break to skip: it is not due yet");
+
+  g_set_error_literal (error, LIMBER_BREAK_ERROR, LIMBER_BREAK_ERROR_WRONG_STATE, message);
   return FALSE;
 }
 
@@ -959,7 +964,7 @@ limber_break_engine_postpone (LimberBreakEngine  *self,
   now = begin_input (self);
   slot = &self->slots[type];
 
-  if (!check_type (self, type, error) || !check_pending (self, type, _("postpone"), error))
+  if (!check_type (self, type, error) || !check_pending (self, type, TRUE, error))
     goto out;
 
   if (slot->postpones >= self->postpone_limit)
@@ -1006,7 +1011,7 @@ limber_break_engine_skip (LimberBreakEngine  *self,
   g_return_val_if_fail (LIMBER_IS_BREAK_ENGINE (self), FALSE);
 
   now = begin_input (self);
-  if (check_type (self, type, error) && check_pending (self, type, _("skip"), error))
+  if (check_type (self, type, error) && check_pending (self, type, FALSE, error))
     {
       emit_event (self, type, LIMBER_BREAK_EVENT_SKIPPED, LIMBER_BREAK_HOW_NONE, now,
                   slot_sitting (&self->slots[type], now));

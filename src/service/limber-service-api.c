@@ -160,9 +160,11 @@ handle_pause_cb (LimberDBusService     *skeleton,
 
   if (seconds < 1 || seconds > MAX_PAUSE_SECONDS)
     {
+      /* The number goes in as text: xgettext cannot read G_GINT64_FORMAT. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
       g_autofree char *message =
-        g_strdup_printf (_("A pause of %" G_GINT64_FORMAT " seconds is out of range: "
-                           "give 1 second to 7 days (604800 seconds)"), seconds);
+        g_strdup_printf (_("A pause of %s seconds is out of range: "
+                           "give 1 second to 7 days (604800 seconds)"), number);
       return_error (invocation, LIMBER_DBUS_ERROR_INVALID_ARGS, message);
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The time from a break's deadline to limberd's Notify call reaching the
-# bus, over 20 stretch breaks 3 s apart (dunst as the server; each break is
+# bus, over 20 stretch breaks 5 s apart (dunst as the server; each break is
 # skipped with limberctl to start the next interval). The deadline is the
 # engine's, from limberd's --verbose log; the Notify time is dbus-monitor's
 # timestamp of the call. Prints the median and the maximum.
@@ -12,7 +12,7 @@ fi
 breaks=${LIMBER_BENCH_BREAKS:-20}
 export GSETTINGS_BACKEND=keyfile LIMBER_ACTIVITY_SOURCE=none
 gsettings set io.github.limberapp.Limber micro-break-enabled false
-gsettings set io.github.limberapp.Limber stretch-break-interval-seconds 3
+gsettings set io.github.limberapp.Limber stretch-break-interval-seconds 5
 gsettings set io.github.limberapp.Limber warning-lead-seconds 0
 log=$XDG_RUNTIME_DIR/limberd.log
 monitor_log=$XDG_RUNTIME_DIR/notify.log
