@@ -24,7 +24,7 @@ monitor=$!
 pid=$!
 
 for i in $(seq "$breaks"); do
-  while [ "$(grep -c 'stretch break: due' "$log")" -lt "$i" ]; do sleep 0.05; done
+  while [ "$(grep -c 'stretch break: due (' "$log")" -lt "$i" ]; do sleep 0.05; done
   sleep 0.2
   "$LIMBERCTL" skip stretch >/dev/null
 done
