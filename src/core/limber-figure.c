@@ -25,7 +25,7 @@ struct _LimberFigureAnimation
   char *name;
   double duration;
   gboolean loops;
-  LimberFigureView view;
+  LimberFigureViewpoint view;
   LimberFigurePosture posture;
   guint n_keys;
   LimberKey keys[];
@@ -39,7 +39,7 @@ struct _LimberFigureSet
   GHashTable *animations;       /* name → LimberFigureAnimation* */
 };
 
-G_DEFINE_ENUM_TYPE (LimberFigureView, limber_figure_view,
+G_DEFINE_ENUM_TYPE (LimberFigureViewpoint, limber_figure_viewpoint,
   G_DEFINE_ENUM_VALUE (LIMBER_FIGURE_VIEW_SIDE, "side"),
   G_DEFINE_ENUM_VALUE (LIMBER_FIGURE_VIEW_FRONT, "front"))
 
@@ -87,8 +87,8 @@ static const char * const joint_names[LIMBER_N_JOINTS] = {
 /* Joints whose sign flips in a mirror image. Turns always do; side bends
  * only show (and so only flip) in the front view. */
 static gboolean
-joint_flips_in_mirror (LimberJoint      joint,
-                       LimberFigureView view)
+joint_flips_in_mirror (LimberJoint           joint,
+                       LimberFigureViewpoint view)
 {
   switch (joint)
     {
@@ -334,7 +334,7 @@ limber_figure_animation_get_loops (const LimberFigureAnimation *self)
   return self->loops;
 }
 
-LimberFigureView
+LimberFigureViewpoint
 limber_figure_animation_get_view (const LimberFigureAnimation *self)
 {
   g_return_val_if_fail (self != NULL, LIMBER_FIGURE_VIEW_SIDE);
@@ -828,7 +828,7 @@ typedef struct
 } PoseResolver;
 
 static const char *
-view_label (LimberFigureView view)
+view_label (LimberFigureViewpoint view)
 {
   return view == LIMBER_FIGURE_VIEW_SIDE ? _("side-view") : _("front-view");
 }

@@ -12,14 +12,14 @@
 
 G_BEGIN_DECLS
 
-#define LIMBER_TYPE_FIGURE_VIEW      (limber_figure_view_get_type ())
+#define LIMBER_TYPE_FIGURE_VIEWPOINT (limber_figure_viewpoint_get_type ())
 #define LIMBER_TYPE_FIGURE_POSTURE   (limber_figure_posture_get_type ())
 #define LIMBER_TYPE_EASING           (limber_easing_get_type ())
 #define LIMBER_TYPE_FIGURE_ANIMATION (limber_figure_animation_get_type ())
 #define LIMBER_TYPE_FIGURE_SET       (limber_figure_set_get_type ())
 
 /**
- * LimberFigureView:
+ * LimberFigureViewpoint:
  * @LIMBER_FIGURE_VIEW_SIDE: seen from the side, facing right
  * @LIMBER_FIGURE_VIEW_FRONT: seen from the front, facing the viewer
  */
@@ -27,7 +27,7 @@ typedef enum
 {
   LIMBER_FIGURE_VIEW_SIDE,
   LIMBER_FIGURE_VIEW_FRONT,
-} LimberFigureView;
+} LimberFigureViewpoint;
 
 /**
  * LimberFigurePosture:
@@ -108,7 +108,7 @@ typedef enum
  */
 typedef struct
 {
-  LimberFigureView view;
+  LimberFigureViewpoint view;
   LimberFigurePosture posture;
   double angle[LIMBER_N_JOINTS];
 } LimberPose;
@@ -116,9 +116,9 @@ typedef struct
 typedef struct _LimberFigureAnimation LimberFigureAnimation;
 typedef struct _LimberFigureSet LimberFigureSet;
 
-GType                  limber_figure_view_get_type    (void) G_GNUC_CONST;
-GType                  limber_figure_posture_get_type (void) G_GNUC_CONST;
-GType                  limber_easing_get_type         (void) G_GNUC_CONST;
+GType                  limber_figure_viewpoint_get_type (void) G_GNUC_CONST;
+GType                  limber_figure_posture_get_type   (void) G_GNUC_CONST;
+GType                  limber_easing_get_type           (void) G_GNUC_CONST;
 
 const char            *limber_joint_get_name          (LimberJoint       joint);
 gboolean               limber_joint_from_name         (const char       *name,
@@ -138,7 +138,7 @@ void                   limber_figure_animation_unref          (LimberFigureAnima
 const char            *limber_figure_animation_get_name       (const LimberFigureAnimation *self);
 double                 limber_figure_animation_get_duration   (const LimberFigureAnimation *self);
 gboolean               limber_figure_animation_get_loops      (const LimberFigureAnimation *self);
-LimberFigureView       limber_figure_animation_get_view       (const LimberFigureAnimation *self);
+LimberFigureViewpoint  limber_figure_animation_get_view       (const LimberFigureAnimation *self);
 LimberFigurePosture    limber_figure_animation_get_posture    (const LimberFigureAnimation *self);
 guint                  limber_figure_animation_get_n_keys     (const LimberFigureAnimation *self);
 double                 limber_figure_animation_get_key_time   (const LimberFigureAnimation *self,

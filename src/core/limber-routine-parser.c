@@ -1413,9 +1413,9 @@ start_pose (Parser       *p,
               return FALSE;
             }
         }
-      if (!parse_nick (LIMBER_TYPE_FIGURE_VIEW, attrs[2].value, &view))
+      if (!parse_nick (LIMBER_TYPE_FIGURE_VIEWPOINT, attrs[2].value, &view))
         {
-          g_autofree char *expected = list_nicks (LIMBER_TYPE_FIGURE_VIEW);
+          g_autofree char *expected = list_nicks (LIMBER_TYPE_FIGURE_VIEWPOINT);
           g_autofree char *shown = quote_value (attrs[2].value);
 
           limber_routine_set_error (error, p->path, attribute_pos (p, frame, attrs[2].index),

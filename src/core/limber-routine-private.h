@@ -33,7 +33,7 @@ typedef struct
   LimberSourcePos pos;
   char *base;                   /* NULL for a pose that gives its own view */
   LimberSourcePos base_pos;
-  LimberFigureView view;
+  LimberFigureViewpoint view;
   LimberFigurePosture posture;
   double angle[LIMBER_N_JOINTS];
   guint32 given;                /* bit n set: angle[n] was written */

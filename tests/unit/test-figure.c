@@ -215,8 +215,8 @@ test_easing (void)
 }
 
 static void
-fill_pose (LimberPose      *pose,
-           LimberFigureView view)
+fill_pose (LimberPose           *pose,
+           LimberFigureViewpoint view)
 {
   pose->view = view;
   pose->posture = LIMBER_FIGURE_POSTURE_STANDING;
