@@ -276,6 +276,20 @@ start_routine_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The desktop file's "Start Stretches" action: the routine chosen in the
+ * settings, or the first. Desktop actions carry no parameter. */
+static void
+start_stretches_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  LimberWindow *window = get_or_create_window (self);
+
+  limber_window_play_routine (window, "");
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 micro_stretch_action_cb (GSimpleAction *action,
                          GVariant      *parameter,
@@ -438,6 +452,7 @@ about_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "start-routine", start_routine_action_cb, "s" },
+  { "start-stretches", start_stretches_action_cb },
   { "micro-stretch", micro_stretch_action_cb },
   { "preferences", preferences_action_cb },
   { "history", history_action_cb },

@@ -26,14 +26,18 @@ limber_version_string (void)
 /**
  * limber_i18n_init:
  *
- * Sets the locale from the environment and binds Limber's message catalogue.
- * Call first thing in main().
+ * Sets the locale from the environment and binds Limber's message catalogue
+ * (from $LIMBER_LOCALEDIR when set, as in the build tree). Call first thing
+ * in main().
  */
 void
 limber_i18n_init (void)
 {
+  /* An uninstalled tree points this at the build's po/ folder. */
+  const char *localedir = g_getenv ("LIMBER_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

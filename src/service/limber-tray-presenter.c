@@ -74,7 +74,8 @@ limber_tray_presenter_describe (LimberBreakEngine *engine)
           /* Translators: the tray's status; %s is a time of day */
           return g_strdup_printf (_("Paused until %s"), time);
         }
-      return g_strdup (_("Paused"));
+      /* Translators: the tray's status while reminders are paused indefinitely */
+      return g_strdup (C_("tray status", "Paused"));
     }
 
   if (is_pending (limber_break_engine_get_state (engine, LIMBER_BREAK_STRETCH)))

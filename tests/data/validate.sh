@@ -51,14 +51,25 @@ case $kind in
     ;;
 
   translations)
+    # Each language compiles cleanly and is complete against the catalogue
+    # the sources make now: nothing untranslated, nothing fuzzy.
     need msgfmt gettext
     languages=$(sed -e 's/#.*//' "$path/LINGUAS" | tr -s ' \n' ' ')
     set -- $languages
-    tap_plan $(( $# + 1 ))
+    tap_plan $(( 2 * $# + 2 ))
     tap_ok "LINGUAS lists at least one language" test $# -gt 0
+    pot=$XDG_RUNTIME_DIR/limber.pot
+    make_pot () {
+      meson compile -C "$LIMBER_BUILD_ROOT" limber-pot >/dev/null 2>&1 && cp "$path/limber.pot" "$pot"
+    }
+    tap_ok "the catalogue can be made from the sources" make_pot
     for lang in "$@"; do
       check_output "msgfmt --check $lang.po" \
         msgfmt --check --statistics -o /dev/null "$path/$lang.po"
+      merged=$XDG_RUNTIME_DIR/$lang.po
+      msgmerge --quiet --no-fuzzy-matching -o "$merged" "$path/$lang.po" "$pot" 2>/dev/null
+      stats=$(msgfmt --statistics -o /dev/null "$merged" 2>&1)
+      tap_like "$lang is complete ($stats)" "$stats" '^[0-9]+ translated messages\.$'
     done
     ;;
 
