@@ -12,6 +12,9 @@
 
 #include "limber-cue.h"
 #include "limber-cue-player.h"
+#include "limber-fake-clock.h"
+#include "limber-routine-library.h"
+#include "limber-session.h"
 
 /* Messages logged by Limber's code, counted by the log writer. */
 static guint n_messages;
@@ -400,6 +403,86 @@ test_no_audio_device (void)
     }
 }
 
+
+typedef struct
+{
+  LimberCuePlayer *player;
+  LimberFakeClock *clock;
+  gint64 start;
+  GString *asked;
+} SessionCues;
+
+static void
+session_cue_cb (LimberSession *session,
+                const char    *cue,
+                SessionCues   *sc)
+{
+  gint64 at = (limber_clock_get_boottime (LIMBER_CLOCK (sc->clock)) - sc->start) / G_USEC_PER_SEC;
+
+  g_string_append_printf (sc->asked, "%s%s@%" G_GINT64_FORMAT, sc->asked->len ? " " : "", cue, at);
+  limber_cue_player_play (sc->player, cue);
+}
+
+/* A real session drives the player: each cue the session asks for at a
+ * step boundary (and the last three seconds) reaches the end of the real
+ * pipeline (EOS on its bus), in order, at the time the step says. */
+static void
+test_session_boundaries (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(GPtrArray) played = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LimberRoutineLibrary) library = limber_routine_library_new ();
+  g_autoptr(LimberSession) session = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
+  const char *dirs[] = { g_getenv ("LIMBER_ROUTINE_DIR"), NULL };
+  SessionCues sc = { 0 };
+  LimberRoutine *routine;
+
+  g_setenv ("LIMBER_AUDIO_SINK", "fakesink", TRUE);
+  limber_routine_library_load (library, dirs);
+  /* One step of 15 s, left then right. */
+  routine = limber_routine_library_lookup (library, "micro-side-bend");
+  g_assert_nonnull (routine);
+
+  sc.player = limber_cue_player_new (settings);
+  sc.clock = limber_fake_clock_new ((gint64) 1700000000 * G_USEC_PER_SEC);
+  sc.start = limber_clock_get_boottime (LIMBER_CLOCK (sc.clock));
+  sc.asked = g_string_new (NULL);
+  g_signal_connect (sc.player, "played", G_CALLBACK (played_cb), played);
+
+  session = limber_session_new (routine, LIMBER_CLOCK (sc.clock));
+  g_signal_connect (session, "cue", G_CALLBACK (session_cue_cb), &sc);
+  limber_session_start (session);
+
+  for (int second = 0; second <= 30; second++)
+    {
+      guint asked_before;
+
+      if (second > 0)
+        limber_fake_clock_advance (sc.clock, G_USEC_PER_SEC);
+      /* Each cue asked for this second plays to its end before time moves. */
+      asked_before = 0;
+      for (const char *p = sc.asked->str; *p != '\0'; p++)
+        if (*p == '@')
+          asked_before++;
+      wait_for_played (played, asked_before);
+    }
+
+  g_assert_cmpstr (sc.asked->str, ==,
+                   "step-start@0 countdown@12 countdown@13 countdown@14 switch-sides@15 "
+                   "countdown@27 countdown@28 countdown@29 session-complete@30");
+  for (guint i = 0; i < played->len; i++)
+    g_string_append_printf (got, "%s%s", i ? " " : "", (char *) g_ptr_array_index (played, i));
+  g_assert_cmpstr (got->str, ==,
+                   "step-start countdown countdown countdown switch-sides "
+                   "countdown countdown countdown session-complete");
+
+  g_clear_object (&session);
+  g_assert_finalize_object (sc.player);
+  g_assert_finalize_object (sc.clock);
+  g_string_free (sc.asked, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +496,7 @@ main (int   argc,
 
   g_test_add_func ("/cue-player/defaults", test_defaults);
   g_test_add_func ("/cue-player/every-cue-in-order", test_every_cue_in_order);
+  g_test_add_func ("/cue-player/session-boundaries", test_session_boundaries);
   g_test_add_func ("/cue-player/real-time-sink", test_real_time_sink);
   g_test_add_func ("/cue-player/mute", test_mute);
   g_test_add_func ("/cue-player/sounds-disabled", test_sounds_disabled);
