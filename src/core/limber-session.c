@@ -288,7 +288,7 @@ alarm_cb (LimberClock *clock,
           gpointer     user_data)
 {
   LimberSession *self = user_data;
-  g_autoptr(LimberSession) hold = g_object_ref (self);
+  G_GNUC_UNUSED g_autoptr(LimberSession) hold = g_object_ref (self);
   gint64 remaining;
   guint seconds_left;
 

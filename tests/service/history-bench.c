@@ -179,7 +179,7 @@ main (int    argc,
         continue;
       g_array_set_size (day_events, 0);
       desk_day (day_events, morning);
-      if (!limber_history_record_events (history, (LimberBreakEvent *) day_events->data,
+      if (!limber_history_record_events (history, (LimberBreakEvent *) (gpointer) day_events->data,
                                          day_events->len, &error))
         die ("record day", error);
       n_events += day_events->len;

@@ -595,8 +595,8 @@ test_restore_other_day_and_corrupt (Fixture       *f,
     "not a key file at all",
     "[engine]\nversion=2\n",
     "[engine]\nversion=1\nsaved-realtime=1794992400000000\npause=sideways\npause-until-realtime=0\n",
-    "[engine]\nversion=1\nsaved-realtime=1794992400000000\npause=none\npause-until-realtime=0\n"
-    "[micro]\nstate=due\nsitting=-5\npostpones=0\ndue-in=-1\n",
+    ("[engine]\nversion=1\nsaved-realtime=1794992400000000\npause=none\npause-until-realtime=0\n"
+     "[micro]\nstate=due\nsitting=-5\npostpones=0\ndue-in=-1\n"),
   };
 
   limber_fake_clock_advance (f->clock, MINS (15));

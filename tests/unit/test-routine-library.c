@@ -521,7 +521,6 @@ dirs_setup (Dirs          *dirs,
             gconstpointer  data)
 {
   g_autofree char *figures_src = NULL;
-  g_autofree char *figures = NULL;
   g_autofree char *text = NULL;
 
   dirs->root = g_dir_make_tmp ("limber-library-XXXXXX", NULL);
