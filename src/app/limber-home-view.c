@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "limber-duration.h"
 #include "limber-home-view.h"
 #include "limber-style.h"
 #include "limber-system-clock.h"
@@ -89,17 +90,10 @@ static const LimberArea area_order[] = {
 char *
 limber_format_minutes (gint64 seconds)
 {
-  /* Up to years of minutes fit an int. */
-  int minutes = (int) MIN (MAX (seconds, 0) / 60, G_MAXINT);
-
-  if (minutes < 60)
-    /* Translators: a duration in minutes */
-    return g_strdup_printf (_("%d min"), minutes);
-  if (minutes % 60 == 0)
-    /* Translators: a duration in hours */
-    return g_strdup_printf (_("%d h"), minutes / 60);
-  /* Translators: a duration in hours and minutes */
-  return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
+  /* Whole minutes done: core's formatter rounds a part minute up, so
+   * hand it the whole minutes only. */
+  seconds = MAX (seconds, 0);
+  return limber_duration_format_minutes (seconds - seconds % 60);
 }
 
 /**
